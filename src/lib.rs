@@ -10,6 +10,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod manifest;
@@ -153,8 +154,7 @@ fn load(args: &cli::LoadArgs) -> anyhow::Result<()> {
 }
 
 fn check(args: &cli::CheckArgs) -> anyhow::Result<i32> {
-    let _ = args;
-    anyhow::bail!("check is not wired yet")
+    check::run(args)
 }
 
 fn profiles() -> anyhow::Result<()> {

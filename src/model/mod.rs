@@ -105,6 +105,8 @@ pub struct Model {
     pub departments: Vec<DepartmentModel>,
     /// Discharge hour distribution.
     pub discharge_hour: Weighted,
+    /// Bed turnaround (median, σ), minutes.
+    pub bed_turnaround: (f64, f64),
     /// Chance that a discharge planned on weekday i (Monday = 0) happens that day.
     pub discharge_keep: [f64; 7],
     /// `[targets]`: key → (low, high).
@@ -196,6 +198,8 @@ pub struct EdModel {
     pub admitted_workup_factor: f64,
     /// Transfer delay (median, σ), minutes.
     pub transfer_delay: (f64, f64),
+    /// Admission hand-off (median, σ), minutes.
+    pub admit_handoff: (f64, f64),
     /// Chance of admission per age group and level.
     pub admit: [[f64; 5]; AGE_GROUPS],
     /// Chance of admission for a 30-day return.
@@ -360,7 +364,13 @@ impl Model {
         if p.sites.is_empty() {
             return Err(c.err("sites", "at least one [[sites]] entry is needed"));
         }
-        let mut sites = Vec::with_capacity(p.sites.len());
+        let by_sites = match p.scale_by.as_deref() {
+            None | Some("size") => false,
+            Some("sites") => true,
+            Some(other) => {
+                return Err(c.err("scale_by", &format!("'{other}' is not \"size\" or \"sites\"")));
+            }
+        };
         let mut seen = std::collections::BTreeSet::new();
         for (i, s) in p.sites.iter().enumerate() {
             let key = format!("sites[{i}]");
@@ -370,25 +380,50 @@ impl Model {
             c.text(&format!("{key}.branch_name"), &s.branch_name)?;
             if !seen.insert((s.hospital_name.clone(), s.branch_name.clone())) {
                 return Err(c.err(
-                    &format!("{key}"),
+                    &key,
                     &format!("duplicate site '{} / {}'", s.hospital_name, s.branch_name),
                 ));
             }
             c.positive(&format!("{key}.volume_factor"), s.volume_factor)?;
             c.positive(&format!("{key}.capacity_factor"), s.capacity_factor)?;
-            sites.push(SiteModel {
-                hospital_name: s.hospital_name.clone(),
-                branch_name: s.branch_name.clone(),
-                volume: s.volume_factor * overrides.scale,
-                capacity: s.capacity_factor * overrides.scale,
-            });
         }
+        let sites: Vec<SiteModel> = if by_sites {
+            // More hospitals of the same sizes: copy k of a site is branch "<name> <k+1>".
+            let count = ((p.sites.len() as f64 * overrides.scale).round() as usize).max(1);
+            (0..count)
+                .map(|i| {
+                    let s = &p.sites[i % p.sites.len()];
+                    let copy = i / p.sites.len();
+                    SiteModel {
+                        hospital_name: s.hospital_name.clone(),
+                        branch_name: if copy == 0 {
+                            s.branch_name.clone()
+                        } else {
+                            format!("{} {}", s.branch_name, copy + 1)
+                        },
+                        volume: s.volume_factor,
+                        capacity: s.capacity_factor,
+                    }
+                })
+                .collect()
+        } else {
+            p.sites
+                .iter()
+                .map(|s| SiteModel {
+                    hospital_name: s.hospital_name.clone(),
+                    branch_name: s.branch_name.clone(),
+                    volume: s.volume_factor * overrides.scale,
+                    capacity: s.capacity_factor * overrides.scale,
+                })
+                .collect()
+        };
 
         let patients = patients(&c, p)?;
         let ed = ed(&c, p, &patients)?;
         let departments = departments(&c, p, &patients)?;
 
         let ip = &p.inpatient;
+        c.lognormal("inpatient.bed_turnaround_minutes", &ip.bed_turnaround_minutes)?;
         c.weights("inpatient.discharge_hour_weights", &ip.discharge_hour_weights, 24)?;
         c.weights(
             "inpatient.discharge_weekday_weights",
@@ -428,6 +463,7 @@ impl Model {
             ed,
             departments,
             discharge_hour: Weighted::new(&ip.discharge_hour_weights),
+            bed_turnaround: (ip.bed_turnaround_minutes.median, ip.bed_turnaround_minutes.sigma),
             discharge_keep,
             targets,
         })
@@ -577,6 +613,7 @@ fn ed(c: &Check, p: &Profile, patients: &PatientModel) -> Result<EdModel, Profil
     c.sigma("ed.service.workup_sigma", s.workup_sigma)?;
     c.positive("ed.service.admitted_workup_factor", s.admitted_workup_factor)?;
     c.lognormal("ed.service.transfer_delay_minutes", &s.transfer_delay_minutes)?;
+    c.lognormal("ed.service.admit_handoff_minutes", &s.admit_handoff_minutes)?;
     let d = &e.disposition;
     let admit = c.probabilities("ed.disposition.admit_by_triage", &d.admit_by_triage, 5)?;
     c.positive("ed.disposition.pediatric_admit_factor", d.pediatric_admit_factor)?;
@@ -700,6 +737,7 @@ fn ed(c: &Check, p: &Profile, patients: &PatientModel) -> Result<EdModel, Profil
         workup_sigma: s.workup_sigma,
         admitted_workup_factor: s.admitted_workup_factor,
         transfer_delay: (s.transfer_delay_minutes.median, s.transfer_delay_minutes.sigma),
+        admit_handoff: (s.admit_handoff_minutes.median, s.admit_handoff_minutes.sigma),
         admit: admit_p,
         return_admit_probability: d.return_admit_probability,
         transfer: std::array::from_fn(|l| transfer[l]),

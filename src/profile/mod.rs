@@ -18,6 +18,10 @@ pub struct Profile {
     pub description: String,
     /// The simulated horizon.
     pub calendar: Calendar,
+    /// What `--scale` grows: `"size"` (default: every site's volumes and capacities) or
+    /// `"sites"` (the number of hospitals, each keeping its size: memory stays flat).
+    #[serde(default)]
+    pub scale_by: Option<String>,
     /// Hospitals; each is simulated on its own.
     pub sites: Vec<Site>,
     /// Who the patients are.
@@ -215,6 +219,9 @@ pub struct Service {
     pub admitted_workup_factor: f64,
     /// Wait for the transport of a transferred patient.
     pub transfer_delay_minutes: LogNormalMinutes,
+    /// From the decision to admit until the patient can go up (bed request, accepting
+    /// doctor, transport); boarding is this plus any wait for a free bed.
+    pub admit_handoff_minutes: LogNormalMinutes,
 }
 
 /// Clinical disposition tendencies (LWBS is never an input: it comes from the queue).
@@ -275,6 +282,8 @@ pub struct Inpatient {
     /// 7 relative weights of discharges by weekday, Monday first (a planned discharge on a
     /// low-weight day slips to the next day with the complementary chance).
     pub discharge_weekday_weights: Vec<f64>,
+    /// Cleaning and turnover between two patients in a bed.
+    pub bed_turnaround_minutes: LogNormalMinutes,
     /// Departments (wards).
     pub departments: Vec<Department>,
 }

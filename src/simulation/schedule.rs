@@ -70,7 +70,8 @@ pub fn roster(model: &Model, site: &SiteModel, site_index: usize, first_day: i64
                 start,
                 end: start + s.hours as i64 * 3600,
                 nurses_scheduled: nurses,
-                nurses_on: worked(&mut rng, nurses, ed.call_out_probability),
+                // A float nurse covers when everyone on a shift calls out.
+                nurses_on: worked(&mut rng, nurses, ed.call_out_probability).max(nurses.min(1)),
                 providers_scheduled: providers,
                 providers_on: worked(&mut rng, providers, ed.call_out_probability).max(providers.min(1)),
             });

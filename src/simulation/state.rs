@@ -63,7 +63,9 @@ enum Event {
     ProviderFree,
     WorkupDone(u32),
     EdDepart(u32),
+    Handoff(u32),
     Discharge(u32),
+    BedReady(u32, u8),
     Direct(u32),
 }
 
@@ -259,7 +261,9 @@ impl<'m> Sim<'m> {
             }
             Event::WorkupDone(v) => self.workup_done(t, v),
             Event::EdDepart(v) => self.leave_ed(t, v),
+            Event::Handoff(v) => self.request_bed(t, v),
             Event::Discharge(s) => self.discharge(t, s),
+            Event::BedReady(bed, d) => self.bed_ready(t, bed, d),
             Event::Direct(i) => self.direct_arrival(t, i),
         }
     }
@@ -428,17 +432,24 @@ impl<'m> Sim<'m> {
                 self.push(t + delay, Event::EdDepart(v));
             }
             ADMITTED => {
-                let d = visit.department as usize;
-                if let Some(bed) = self.wards[d].free.pop() {
-                    self.admit_boarder(t, v, bed);
-                } else {
-                    let visit = &mut self.visits[v as usize];
-                    visit.phase = Phase::Boarding;
-                    visit.board_start = t;
-                    self.wards[d].waiting.push_back(Waiter::Boarder(v));
-                }
+                let (m, s) = self.model.ed.admit_handoff;
+                let handoff = minutes(lognormal_median(&mut self.service, m, s));
+                let visit = &mut self.visits[v as usize];
+                visit.phase = Phase::Boarding;
+                visit.board_start = t;
+                self.push(t + handoff, Event::Handoff(v));
             }
             _ => self.leave_ed(t, v),
+        }
+    }
+
+    /// The admitted patient is ready to go up: take a bed or wait for one (boarding).
+    fn request_bed(&mut self, t: i64, v: u32) {
+        let d = self.visits[v as usize].department as usize;
+        if let Some(bed) = self.wards[d].free.pop() {
+            self.admit_boarder(t, v, bed);
+        } else {
+            self.wards[d].waiting.push_back(Waiter::Boarder(v));
         }
     }
 
@@ -567,6 +578,13 @@ impl<'m> Sim<'m> {
             self.returns
                 .push(Reverse((t + (days * DAY as f64) as i64, person)));
         }
+        let (m, sg) = self.model.bed_turnaround;
+        let ready = t + minutes(lognormal_median(&mut self.inpatient, m, sg));
+        self.push(ready, Event::BedReady(bed, department));
+    }
+
+    /// A cleaned bed goes to the first patient waiting for the ward, else back to the pool.
+    fn bed_ready(&mut self, t: i64, bed: u32, department: u8) {
         let d = department as usize;
         match self.wards[d].waiting.pop_front() {
             Some(Waiter::Boarder(v)) => self.admit_boarder(t, v, bed),
