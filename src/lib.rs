@@ -68,9 +68,20 @@ pub fn read_profile(name_or_path: &str) -> Result<ProfileSource, ProfileError> {
 
 /// Parse and validate a profile.
 pub fn build_model(source: &ProfileSource, overrides: &Overrides) -> Result<Model, ProfileError> {
-    let raw: Profile = toml::from_str(&source.text).map_err(|e| ProfileError::Parse {
+    let parse_error = |message: String| ProfileError::Parse {
         file: source.label.clone(),
-        message: e.to_string().trim_end().replace('\n', "\n  "),
+        message: message.trim_end().replace('\n', "\n  "),
+    };
+    let de = toml::Deserializer::parse(&source.text).map_err(|e| parse_error(e.to_string()))?;
+    // serde_path_to_error names the key (e.g. `ed.arrivals.hourly_weights[3]`) of a type error.
+    let raw: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        if path.is_empty() || path == "." {
+            parse_error(inner)
+        } else {
+            parse_error(format!("{path}: {inner}"))
+        }
     })?;
     Model::from_profile(&raw, &source.label, &source.text, overrides)
 }

@@ -11,6 +11,7 @@ mod csv;
 mod database;
 mod dir;
 mod measure;
+mod stats;
 
 use crate::cli::CheckArgs;
 use crate::error::UsageError;

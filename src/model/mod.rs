@@ -700,7 +700,7 @@ fn ed(c: &Check, p: &Profile, patients: &PatientModel) -> Result<EdModel, Profil
             1.0,
         ],
     ];
-    let triage_p = calibrate::tilted_mix(&mix, &g, &triage_tilt);
+    let triage_p = calibrate::tilted_mix(mix, &g, &triage_tilt);
     let level_given_group = |grp: usize, l: usize| triage_p[grp][l];
     let ambulance = calibrate::odds_by_group(
         &e.arrival_mode.ambulance_by_triage,

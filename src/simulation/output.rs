@@ -23,13 +23,12 @@ pub(super) fn select(sim: Sim) -> SiteFacts {
             n += 1;
         }
     }
-    // Stays: those that overlap the horizon, plus admissions of horizon visits that boarded
-    // past its end; they were created in admission order.
+    // Stays that overlap the horizon, in admission order (as created). A boarder admitted
+    // after the horizon end has no stay in the data: its visit keeps admission_id NULL.
     let mut stay_out = vec![NONE; sim.stays.len()];
     let mut m = 0u32;
     for (i, s) in sim.stays.iter().enumerate() {
-        let from_visit = s.visit != NONE && visit_out[s.visit as usize] != NONE;
-        if (s.admit < horizon && s.discharge >= 0) || from_visit {
+        if s.admit < horizon && s.discharge >= 0 {
             stay_out[i] = m;
             m += 1;
         }
@@ -82,7 +81,8 @@ pub(super) fn select(sim: Sim) -> SiteFacts {
                 departed: v.departed,
                 boarding: (v.disposition == ADMITTED).then(|| v.departed - v.board_start),
                 disposition: v.disposition,
-                stay: (v.stay != NONE).then(|| stay_out[v.stay as usize]),
+                stay: (v.stay != NONE && stay_out[v.stay as usize] != NONE)
+                    .then(|| stay_out[v.stay as usize]),
             }
         })
         .collect();

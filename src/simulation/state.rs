@@ -235,8 +235,9 @@ impl<'m> Sim<'m> {
                 if visit.phase == Phase::Triage {
                     visit.phase = Phase::Waiting;
                     let level = visit.level as usize - 1;
+                    // Level 1 sorts before everyone (resuscitation goes straight in).
                     let key = if level == 0 {
-                        i64::MIN + t
+                        t - (1 << 40)
                     } else {
                         t + self.model.ed.priority_offset[level]
                     };

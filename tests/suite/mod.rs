@@ -1,0 +1,7 @@
+mod bad_profiles;
+mod cli;
+mod determinism;
+mod golden;
+mod integrity;
+mod shape;
+pub mod util;
