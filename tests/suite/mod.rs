@@ -1,4 +1,5 @@
 mod bad_profiles;
+mod check;
 mod cli;
 mod determinism;
 mod golden;
