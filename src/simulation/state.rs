@@ -99,6 +99,7 @@ pub(super) struct Sim<'m> {
     arrivals: Vec<i64>,
     directs: Vec<DirectAdmission>,
     events: BinaryHeap<Reverse<(i64, u64, Event)>>,
+    timeline: Vec<(i64, Event)>,
     seq: u64,
     waiting: BinaryHeap<Reverse<(i64, u32)>>,
     in_space: u32,
@@ -160,6 +161,7 @@ impl<'m> Sim<'m> {
             arrivals,
             directs,
             events: BinaryHeap::new(),
+            timeline: Vec::new(),
             seq: 0,
             waiting: BinaryHeap::new(),
             in_space: 0,
@@ -174,14 +176,16 @@ impl<'m> Sim<'m> {
             inpatient: rng::stream(model.seed, site_index, Purpose::Inpatient),
             direct_rng: rng::stream(model.seed, site_index, Purpose::DirectAdmissions),
         };
-        for i in 0..sim.shifts.len() {
-            let (s, e) = (sim.shifts[i].start, sim.shifts[i].end);
-            sim.push(s, Event::ShiftStart(i as u32));
-            sim.push(e, Event::ShiftEnd(i as u32));
+        // Events known in advance stay out of the heap (it holds only what is in flight)
+        // and are merged by time; at equal times they come before simulated events.
+        for (i, s) in sim.shifts.iter().enumerate() {
+            sim.timeline.push((s.start, Event::ShiftStart(i as u32)));
+            sim.timeline.push((s.end, Event::ShiftEnd(i as u32)));
         }
-        for i in 0..sim.directs.len() {
-            sim.push(sim.directs[i].time, Event::Direct(i as u32));
+        for (i, d) in sim.directs.iter().enumerate() {
+            sim.timeline.push((d.time, Event::Direct(i as u32)));
         }
+        sim.timeline.sort_by_key(|&(t, _)| t);
         sim
     }
 
@@ -194,11 +198,19 @@ impl<'m> Sim<'m> {
     pub fn run(&mut self) {
         let horizon = self.model.calendar.horizon_end();
         let mut next_arrival = 0;
+        let mut next_planned = 0;
         loop {
             let arrival_t = self.arrivals.get(next_arrival).copied().unwrap_or(i64::MAX);
+            let planned_t = self.timeline.get(next_planned).map_or(i64::MAX, |&(t, _)| t);
             let event_t = self.events.peek().map_or(i64::MAX, |Reverse((t, _, _))| *t);
-            if arrival_t == i64::MAX && event_t == i64::MAX {
+            if arrival_t == i64::MAX && event_t == i64::MAX && planned_t == i64::MAX {
                 break;
+            }
+            if planned_t <= event_t && planned_t <= arrival_t {
+                let (t, e) = self.timeline[next_planned];
+                next_planned += 1;
+                self.handle(t, e);
+                continue;
             }
             if arrival_t < event_t {
                 next_arrival += 1;
