@@ -48,8 +48,14 @@ pub struct UsageError(pub String);
 
 /// True when `err` (anywhere in its chain) is bad input, which exits 2.
 pub fn is_input_error(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|e| e.is::<ProfileError>() || e.is::<UsageError>())
+    err.chain().any(|e| {
+        e.is::<ProfileError>()
+            || e.is::<UsageError>()
+            || matches!(
+                e.downcast_ref::<crate::sink::mysql::LoadError>(),
+                Some(crate::sink::mysql::LoadError::BadUrl { .. })
+            )
+    })
 }
 
 /// True when output went to a closed pipe (`hospigen profiles | head`): not an error.

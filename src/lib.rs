@@ -159,9 +159,54 @@ fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The schema every load creates (compiled in, so `load` works from any directory).
+pub const SCHEMA_SQL: &str = include_str!("../schema.sql");
+/// The KPI views installed after every load.
+pub const VIEWS_SQL: &str = include_str!("../views.sql");
+
 fn load(args: &cli::LoadArgs) -> anyhow::Result<()> {
-    let _ = args;
-    anyhow::bail!("load is not wired yet")
+    let model = std::sync::Arc::new(model_for(&args.common)?);
+    if args.connections == 0 || args.connections > 64 {
+        return Err(error::UsageError("--connections must be between 1 and 64".into()).into());
+    }
+    let opts = sink::mysql::LoadOptions {
+        url: args.db.database_url.clone(),
+        connections: args.connections,
+        replace: args.replace,
+        quiet: args.common.quiet,
+    };
+    let sites = args.common.part.sites(model.sites.len());
+    let jobs = jobs(&args.common);
+    let producer_model = model.clone();
+    let produce: sink::mysql::Producer = Box::new(move |push| {
+        runner::produce(
+            &producer_model,
+            sites,
+            jobs,
+            sink::NullStyle::Backslash,
+            &runner::Silent,
+            push,
+        )
+    });
+    let summary = sink::mysql::load(&opts, SCHEMA_SQL, VIEWS_SQL, produce)?;
+    if !args.common.quiet {
+        let rows: u64 = summary.tables.iter().map(|t| t.rows).sum();
+        eprintln!(
+            "loaded {} rows of profile {} (seed {}) into {} in {:.1} s ({:.0} rows/s){}",
+            rows,
+            model.profile_name,
+            model.seed,
+            sink::mysql::redact_url(&opts.url),
+            summary.seconds,
+            rows as f64 / summary.seconds.max(1e-9),
+            if summary.used_fallback {
+                ", using multi-row INSERT"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
 }
 
 fn check(args: &cli::CheckArgs) -> anyhow::Result<i32> {

@@ -105,18 +105,26 @@ impl<'a> Row<'a> {
         self
     }
 
-    /// Any text, quoted per RFC 4180 when it holds a comma, quote or line break.
+    /// Any text, quoted per RFC 4180 when it holds a comma, quote or line break. For
+    /// `LOAD DATA` (`\N` NULLs) a backslash is doubled and a literal `NULL` is quoted, so
+    /// the server reads back exactly the string.
     pub fn text(&mut self, s: &str) -> &mut Self {
         self.sep();
-        if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
-            self.buf.push(b'"');
+        let for_load = self.enc.null == b"\\N";
+        let quote = s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) || (for_load && s == "NULL");
+        if quote || (for_load && s.contains('\\')) {
+            if quote {
+                self.buf.push(b'"');
+            }
             for b in s.bytes() {
-                if b == b'"' {
-                    self.buf.push(b'"');
+                if b == b'"' || (for_load && b == b'\\') {
+                    self.buf.push(b);
                 }
                 self.buf.push(b);
             }
-            self.buf.push(b'"');
+            if quote {
+                self.buf.push(b'"');
+            }
         } else {
             self.buf.extend_from_slice(s.as_bytes());
         }

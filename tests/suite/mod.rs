@@ -4,5 +4,6 @@ mod cli;
 mod determinism;
 mod golden;
 mod integrity;
+mod loader;
 mod shape;
 pub mod util;

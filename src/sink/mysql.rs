@@ -1,1 +1,0 @@
-//! MySQL/MariaDB sink (being integrated).
