@@ -4,6 +4,7 @@ mod cli;
 mod determinism;
 mod golden;
 mod integrity;
+mod load_cli;
 mod loader;
 mod shape;
 pub mod util;

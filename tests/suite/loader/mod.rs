@@ -5,7 +5,7 @@
 //! where they fail. Each test loads into its own database `hg_test_<pid>_<nanos>` and drops it.
 //! The tests run one at a time (one of them flips the server-wide `local_infile`).
 
-mod support;
+pub mod support;
 
 use hospigen::sink::mysql::{LoadError, LoadOptions, load, redact_url};
 use support::{Dataset, TestDb, admin_exec, admin_rows, failing_after, pushing};
