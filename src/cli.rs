@@ -73,9 +73,13 @@ pub struct GenerateArgs {
 /// Database connection options.
 #[derive(Clone, Args)]
 pub struct DatabaseArgs {
-    /// mysql://user:password@host:port/database (falls back to env DATABASE_URL).
+    /// mysql://user:password@host:port/database (falls back to env DATABASE_URL). TLS:
+    /// append ?require_ssl=true (and verify_ca / verify_identity = true|false).
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     pub database_url: String,
+    /// PEM or DER CA certificate to trust for TLS (turns TLS on).
+    #[arg(long, value_name = "PATH")]
+    pub ssl_ca: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for DatabaseArgs {

@@ -174,6 +174,7 @@ fn load(args: &cli::LoadArgs) -> anyhow::Result<()> {
         connections: args.connections,
         replace: args.replace,
         quiet: args.common.quiet,
+        ssl_ca: args.db.ssl_ca.clone(),
     };
     let sites = args.common.part.sites(model.sites.len());
     let jobs = jobs(&args.common);

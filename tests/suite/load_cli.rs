@@ -243,3 +243,29 @@ fn no_output_ever_shows_the_password() {
     assert_ne!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains(secret));
 }
+
+/// TLS settings in the URL reach the driver: asking a server without TLS for it fails
+/// clearly instead of silently connecting in the clear.
+#[test]
+fn tls_request_is_passed_to_the_driver() {
+    let Some(db) = TestDb::new() else { return };
+    let have_ssl = admin_rows(&db.server, "SELECT @@have_ssl");
+    if have_ssl[0][0].as_deref() == Some("YES") {
+        let out = load(
+            &format!("{}?require_ssl=true&verify_ca=false", db.url),
+            &["-q", "--profile", "small", "--days", "2"],
+        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        return;
+    }
+    let out = load(
+        &format!("{}?require_ssl=true", db.url),
+        &["-q", "--profile", "small", "--days", "2"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("SSL"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -108,13 +108,28 @@ pub(super) struct Target {
 }
 
 impl Target {
+    #[cfg(test)]
     pub fn parse(url: &str) -> Result<Self, LoadError> {
+        Self::parse_with_ca(url, None)
+    }
+
+    /// Like [`Target::parse`], trusting the PEM/DER certificate(s) at `ssl_ca` (which also
+    /// turns TLS on, with the URL's `verify_identity` setting).
+    pub fn parse_with_ca(url: &str, ssl_ca: Option<&std::path::Path>) -> Result<Self, LoadError> {
         let redacted = redact_url(url);
         let bad = |reason: String| LoadError::BadUrl {
             url: redacted.clone(),
             reason: Secrets::new(url, None).scrub(&reason),
         };
-        let opts = Opts::from_url(url).map_err(|e| bad(e.to_string()))?;
+        let mut opts = Opts::from_url(url).map_err(|e| bad(e.to_string()))?;
+        if let Some(ca) = ssl_ca {
+            let ssl = opts
+                .ssl_opts()
+                .cloned()
+                .unwrap_or_default()
+                .with_root_certs(vec![ca.to_path_buf().into()]);
+            opts = OptsBuilder::from_opts(opts).ssl_opts(Some(ssl)).into();
+        }
         let database = match opts.db_name() {
             Some(db) if !db.is_empty() => db.to_string(),
             _ => {

@@ -43,6 +43,9 @@ pub struct LoadOptions {
     pub replace: bool,
     /// No progress bars, no summary, no fallback notice.
     pub quiet: bool,
+    /// CA certificate to trust for TLS (`--ssl-ca`); TLS itself is set in the URL
+    /// (`?require_ssl=true&verify_identity=true`).
+    pub ssl_ca: Option<std::path::PathBuf>,
 }
 
 impl LoadOptions {
@@ -53,6 +56,7 @@ impl LoadOptions {
             connections: 2,
             replace: false,
             quiet: false,
+            ssl_ca: None,
         }
     }
 }
@@ -65,6 +69,7 @@ impl fmt::Debug for LoadOptions {
             .field("connections", &self.connections)
             .field("replace", &self.replace)
             .field("quiet", &self.quiet)
+            .field("ssl_ca", &self.ssl_ca)
             .finish()
     }
 }
@@ -179,7 +184,7 @@ pub fn load(
     views_sql: &str,
     produce: Producer,
 ) -> Result<LoadSummary, LoadError> {
-    let target = conn::Target::parse(&opts.url)?;
+    let target = conn::Target::parse_with_ca(&opts.url, opts.ssl_ca.as_deref())?;
     let schema = sql::parse_schema(schema_sql).map_err(|e| LoadError::Schema(format!("schema.sql: {e}")))?;
     if let Some(t) = tables::ALL.iter().find(|t| !schema.has_table(t.name)) {
         return Err(LoadError::Schema(format!(
