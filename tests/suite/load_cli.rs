@@ -130,20 +130,23 @@ fn kill_minus_9_mid_load_leaves_the_previous_dataset() {
         ])
         .spawn()
         .unwrap();
-    // Kill as soon as the staging tables are being filled.
+    // Kill as soon as rows are streaming into the staging tables.
     let started = std::time::Instant::now();
+    let database = db.url.rsplit('/').next().unwrap().to_string();
     loop {
-        let staging = db.staging_tables();
-        let filling = !staging.is_empty()
-            && admin_rows(&db.url, "SELECT COUNT(*) FROM er_visits__new")
-                .first()
-                .and_then(|r| r[0].as_deref().map(|v| v != "0"))
-                .unwrap_or(false);
-        if filling || started.elapsed().as_secs() > 60 {
+        let loading = admin_rows(
+            &db.server,
+            &format!(
+                "SELECT COUNT(*) FROM information_schema.processlist \
+                 WHERE db = '{database}' AND info LIKE 'LOAD DATA%'"
+            ),
+        );
+        if loading[0][0].as_deref() != Some("0") || started.elapsed().as_secs() > 60 {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    assert!(!db.staging_tables().is_empty(), "no staging tables while loading");
     assert!(
         child.try_wait().unwrap().is_none(),
         "load finished before it could be killed"
