@@ -490,8 +490,8 @@ FROM (
          SUM(CASE WHEN a.discharge_date >= m.period_start AND a.discharge_date < m.period_end
                   THEN 1 ELSE 0 END) AS discharges,
          SUM(CASE WHEN a.discharge_date >= m.period_start AND a.discharge_date < m.period_end
-                  THEN TIMESTAMPDIFF(MINUTE, a.admission_date, a.discharge_date) / 1440
-                  ELSE 0 END) AS los_days_sum,
+                  THEN TIMESTAMPDIFF(MINUTE, a.admission_date, a.discharge_date)
+                  ELSE 0 END) / 1440 AS los_days_sum,
          SUM(GREATEST(TIMESTAMPDIFF(MINUTE,
                GREATEST(a.admission_date, m.period_start),
                LEAST(COALESCE(a.discharge_date, m.period_end), m.period_end)), 0)) / 1440

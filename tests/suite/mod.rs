@@ -8,3 +8,4 @@ mod load_cli;
 mod loader;
 mod shape;
 pub mod util;
+mod views;
