@@ -186,6 +186,7 @@ pub(super) fn ed(c: &Check, p: &Profile, patients: &PatientModel) -> Result<EdMo
     let mut shifts = Vec::new();
     let mut names = std::collections::BTreeSet::new();
     let mut coverage = [0u32; 24];
+    let mut nurse_coverage = [0u32; 24];
     for (i, sh) in r.shifts.iter().enumerate() {
         let key = format!("ed.roster.shifts[{i}]");
         c.non_empty(&format!("{key}.name"), &sh.name)?;
@@ -202,9 +203,13 @@ pub(super) fn ed(c: &Check, p: &Profile, patients: &PatientModel) -> Result<EdMo
         if !(1..=24).contains(&sh.hours) {
             return Err(c.err(&format!("{key}.hours"), "must be 1..24"));
         }
-        if sh.providers > 0 {
-            for h in 0..sh.hours {
-                coverage[((sh.start_hour + h) % 24) as usize] += 1;
+        for h in 0..sh.hours {
+            let hour = ((sh.start_hour + h) % 24) as usize;
+            if sh.providers > 0 {
+                coverage[hour] += 1;
+            }
+            if sh.nurses.min(sh.weekend_nurses.unwrap_or(sh.nurses)) > 0 {
+                nurse_coverage[hour] += 1;
             }
         }
         shifts.push(ShiftModel {
@@ -221,6 +226,9 @@ pub(super) fn ed(c: &Check, p: &Profile, patients: &PatientModel) -> Result<EdMo
             "ed.roster.shifts",
             &format!("no provider is on duty at {h:02}:00"),
         ));
+    }
+    if let Some(h) = nurse_coverage.iter().position(|&n| n == 0) {
+        return Err(c.err("ed.roster.shifts", &format!("no nurse is on duty at {h:02}:00")));
     }
 
     // Tilts: keep the profile's marginals while making seniors sicker and children less so.

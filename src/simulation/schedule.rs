@@ -59,7 +59,8 @@ pub fn roster(model: &Model, site: &SiteModel, site_index: usize, first_day: i64
     let cal = &model.calendar;
     let mut rng = rng::stream(model.seed, site_index, Purpose::Roster);
     let mut out = Vec::new();
-    for day in first_day..cal.days {
+    // A month past the horizon: patients still in the ED at its end are seen by real staff.
+    for day in first_day..cal.days + 30 {
         let weekend = cal.weekday(day) >= 5;
         for (i, s) in ed.shifts.iter().enumerate() {
             let nurses = site.scaled_or_zero(if weekend { s.weekend_nurses } else { s.nurses });

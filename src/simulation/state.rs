@@ -528,7 +528,8 @@ impl<'m> Sim<'m> {
         let dept = &model.departments[department as usize];
         let rng = &mut self.inpatient;
         let doctor = (unit(rng) * self.doctors_per_department[department as usize] as f64) as u32;
-        let los_days = (dept.los_mu + dept.los_sigma * normal(rng)).exp();
+        // Capped at a year: a valid but extreme σ must not push dates past the calendar.
+        let los_days = (dept.los_mu + dept.los_sigma * normal(rng)).exp().min(365.0);
         let u = unit(rng);
         let outcome = if u < dept.mortality {
             OUTCOME_DECEASED
@@ -543,7 +544,7 @@ impl<'m> Sim<'m> {
         };
         let planned = t + (los_days * DAY as f64) as i64;
         let discharge = if outcome == OUTCOME_DECEASED {
-            planned
+            planned.max(t + 3600)
         } else {
             // Discharges happen on the discharge-hour curve, and slip past quiet weekdays.
             let mut day = planned.div_euclid(DAY);

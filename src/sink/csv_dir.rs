@@ -44,6 +44,11 @@ pub fn prepare(dir: &Path, force: bool) -> anyhow::Result<()> {
             ))
             .into());
         }
+        // A stale manifest must never describe the files this run writes.
+        let manifest = dir.join("manifest.json");
+        if force && manifest.exists() {
+            fs::remove_file(&manifest).with_context(|| format!("removing {}", manifest.display()))?;
+        }
     } else {
         fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
