@@ -56,7 +56,7 @@ pub fn produce(
     let jobs = jobs.max(1);
     let next = AtomicUsize::new(sites.start);
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Chunk>, u64)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Result<(Vec<Chunk>, u64), String>)>();
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(jobs + 1);
     for _ in 0..=jobs {
         token_tx.send(()).expect("fresh channel");
@@ -78,8 +78,18 @@ pub fn produce(
                     if site >= sites.end {
                         return;
                     }
-                    let (chunks, rows) = site_chunks(model, site, enc, inner);
-                    if done_tx.send((site, chunks, rows)).is_err() {
+                    // A panic becomes an error for the consumer, which would otherwise wait
+                    // for this site forever while the other workers hold the channel open.
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        site_chunks(model, site, enc, inner)
+                    }))
+                    .map_err(|p| {
+                        p.downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| p.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "unknown panic".into())
+                    });
+                    if done_tx.send((site, result)).is_err() {
                         return;
                     }
                 }
@@ -89,7 +99,9 @@ pub fn produce(
         let mut pending = std::collections::BTreeMap::new();
         let mut want = sites.start;
         let result = (|| {
-            for (site, chunks, rows) in done_rx.iter() {
+            for (site, result) in done_rx.iter() {
+                let (chunks, rows) =
+                    result.map_err(|msg| anyhow::anyhow!("simulating site {} failed: {msg}", site + 1))?;
                 pending.insert(site, (chunks, rows));
                 while let Some((chunks, rows)) = pending.remove(&want) {
                     for c in chunks {
