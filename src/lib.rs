@@ -238,7 +238,7 @@ fn profiles() -> anyhow::Result<()> {
         let beds: u32 = model
             .sites
             .iter()
-            .map(|s| model.departments.iter().map(|d| s.scaled(d.beds)).sum::<u32>())
+            .map(|s| s.beds(&model.departments).iter().sum::<u32>())
             .sum();
         writeln!(
             out,

@@ -134,6 +134,11 @@ impl SiteModel {
         ((base as f64 * self.capacity).round() as u32).max(1)
     }
 
+    /// Staffed beds per department at this site (model order).
+    pub fn beds(&self, departments: &[DepartmentModel]) -> Vec<u32> {
+        departments.iter().map(|d| self.scaled(d.beds)).collect()
+    }
+
     /// A capacity scaled for this site (may be 0 when `base` is 0).
     pub fn scaled_or_zero(&self, base: u32) -> u32 {
         if base == 0 { 0 } else { self.scaled(base) }

@@ -46,7 +46,7 @@ fn site_capacity(model: &Model, site: usize) -> (u32, u32) {
     let s = &model.sites[site];
     (
         s.scaled(model.ed.treatment_spaces),
-        model.departments.iter().map(|d| s.scaled(d.beds)).sum(),
+        s.beds(&model.departments).iter().sum(),
     )
 }
 

@@ -1,6 +1,9 @@
 //! Typed facts a site's simulation produces: what the row encoders turn into CSV.
 //! Times are seconds from the horizon start; indexes are site-local output positions.
 
+/// "No index" in site-local links (visit → stay, stay → visit).
+pub const NONE: u32 = u32::MAX;
+
 /// Arrival modes (`admission_source`).
 pub const ARRIVAL_MODES: [&str; 3] = ["Ambulance", "Walk-In", "Referral"];
 /// Ambulance arrival.

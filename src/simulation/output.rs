@@ -7,8 +7,6 @@ use super::state::{Sim, Stay};
 use crate::model::DAY;
 use crate::rng::{self, Purpose, chance, lognormal_median, unit};
 
-const NONE: u32 = u32::MAX;
-
 /// Keep what the horizon shows and number it.
 pub(super) fn select(sim: Sim) -> SiteFacts {
     let model = sim.model;

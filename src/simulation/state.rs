@@ -81,8 +81,6 @@ enum Waiter {
     Direct { kind: u8, person: u32 },
 }
 
-const NONE: u32 = u32::MAX;
-
 /// The whole state of one site's run.
 pub(super) struct Sim<'m> {
     pub model: &'m Model,
@@ -123,7 +121,7 @@ impl<'m> Sim<'m> {
         // The day before the warm-up too, so the night shift covers its first hours.
         let shifts = schedule::roster(model, site, site_index, first_day - 1);
         let directs = schedule::direct_admissions(model, site, site_index, first_day);
-        let beds_per_department: Vec<u32> = model.departments.iter().map(|d| site.scaled(d.beds)).collect();
+        let beds_per_department = site.beds(&model.departments);
         let doctors_per_department = model.departments.iter().map(|d| site.scaled(d.doctors)).collect();
         // ED physicians: enough for the provider-shifts of a week at about four 12-hour shifts each.
         let provider_hours: u32 = model
